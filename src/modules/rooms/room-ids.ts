@@ -1,0 +1,14 @@
+/** The General room, which every user belongs to. */
+export const GENERAL_ROOM_ID = '0';
+
+/** A private room between two users has the id `min:max`, the same whoever opens it. */
+export function privateRoomId(a: number, b: number): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
+}
+
+/** The two participants of a private room, or `null` for General and channels. */
+export function privateRoomParticipants(roomId: string): [number, number] | null {
+  const match = /^(\d+):(\d+)$/.exec(roomId);
+
+  return match ? [Number(match[1]), Number(match[2])] : null;
+}
