@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, type RuntimeConfig } from './config/app-config.js';
 import { DemoModule } from './demo/demo.module.js';
+import { EventsModule } from './events/events.module.js';
 import { HealthController } from './health/health.controller.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { MessagingModule } from './modules/messaging/messaging.module.js';
@@ -14,7 +15,15 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [RedisModule, AuthModule, RoomsModule, PresenceModule, MessagingModule, DemoModule],
+      imports: [
+        RedisModule,
+        EventsModule,
+        AuthModule,
+        RoomsModule,
+        PresenceModule,
+        MessagingModule,
+        DemoModule,
+      ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -59,6 +59,8 @@ export const keys = {
   session: (tokenDigest: string) =>
     `session:${checked('session token digest', TOKEN_DIGEST, tokenDigest)}`,
   userSessions: (id: string | number) => `user:${userId(id)}:sessions`,
+  roomReadMarkers: (id: string) => `room:${roomId(id)}:read_markers`,
+  lastSeen: () => 'last_seen',
   sentMessage: (id: string | number, clientMessageId: string) =>
     `user:${userId(id)}:sent:${checked('client message id', CLIENT_MESSAGE_ID, clientMessageId)}`,
 } as const;
