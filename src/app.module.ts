@@ -7,6 +7,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { MessagingModule } from './modules/messaging/messaging.module.js';
 import { PresenceModule } from './modules/presence/presence.module.js';
 import { RoomsModule } from './modules/rooms/rooms.module.js';
+import { UsersModule } from './modules/auth/users.module.js';
 import { RedisModule } from './redis/redis.module.js';
 
 @Module({})
@@ -20,6 +21,7 @@ export class AppModule {
         EventsModule,
         AuthModule,
         RoomsModule,
+        UsersModule,
         PresenceModule,
         MessagingModule,
         DemoModule,

@@ -4,6 +4,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module.js';
+import { busTransportOptions } from './modules/messaging/bus/bus-transport.js';
+import { RedisIoAdapter } from './modules/messaging/redis-io.adapter.js';
+import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { serveClient } from './client/static-client.js';
 import type { AppConfig, RuntimeConfig } from './config/app-config.js';
 import { resolveSessionSecret } from './config/session-secret.js';
 import {
@@ -13,6 +17,7 @@ import {
   startEmbeddedRedis,
   type EmbeddedRedis,
 } from './redis/embedded-redis.js';
+import { setupSwagger } from './swagger/swagger.js';
 
 /** Largest JSON body the REST API accepts; chat requests are small. */
 export const BODY_LIMIT = '16kb';
@@ -27,7 +32,10 @@ export interface PreparedRuntime {
  * Settles what the environment left open: which Redis to use (starting one when none is
  * configured or running) and the session secret.
  */
-export async function prepareRuntime(config: AppConfig): Promise<PreparedRuntime> {
+export async function prepareRuntime(
+  config: AppConfig,
+  defaultRedis = { host: DEFAULT_REDIS_HOST, port: DEFAULT_REDIS_PORT },
+): Promise<PreparedRuntime> {
   const logger = new Logger('Bootstrap');
   const sessionSecret = resolveSessionSecret(config.sessionSecret, config.dataDir);
   const runtime = (redisUrl: string): RuntimeConfig => ({
@@ -39,12 +47,11 @@ export async function prepareRuntime(config: AppConfig): Promise<PreparedRuntime
 
   if (config.redisUrl !== undefined) return { config: runtime(config.redisUrl) };
 
-  if (await answersPing(DEFAULT_REDIS_HOST, DEFAULT_REDIS_PORT)) {
-    logger.log(
-      `REDIS_URL is not set; using the Redis on ${DEFAULT_REDIS_HOST}:${DEFAULT_REDIS_PORT}`,
-    );
+  const { host, port } = defaultRedis;
+  if (await answersPing(host, port)) {
+    logger.log(`REDIS_URL is not set; using the Redis that answers on ${host}:${port}`);
 
-    return { config: runtime(`redis://${DEFAULT_REDIS_HOST}:${DEFAULT_REDIS_PORT}`) };
+    return { config: runtime(`redis://${host}:${port}`) };
   }
 
   logger.log('REDIS_URL is not set and no Redis answers on the default port; starting one');
@@ -66,7 +73,14 @@ export async function createApp(config: RuntimeConfig): Promise<INestApplication
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
   );
+  app.useGlobalFilters(new HttpExceptionFilter());
   app.enableCors({ origin: config.allowedOrigins, credentials: true });
+  app.useWebSocketAdapter(new RedisIoAdapter(app, config));
+  // The MESSAGES bus between instances: subscribed here, published through MessagesBus.
+  app.connectMicroservice(busTransportOptions(config.redisUrl, config.serverId));
+  await app.startAllMicroservices();
+  setupSwagger(app);
+  serveClient(app);
 
   return app;
 }

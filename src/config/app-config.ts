@@ -16,6 +16,13 @@ export interface AppConfig {
   cookieSecure: boolean;
   /** Whether to create the demo users, rooms and messages on an empty Redis. */
   seedDemoData: boolean;
+  /**
+   * How long an instance's connections count as live without a heartbeat; an instance that dies
+   * without shutting down stops counting its users within about this bound plus a third of it.
+   */
+  presenceTtlMs: number;
+  /** Most messages one user may send per 10 seconds, over all instances. */
+  messageRateLimit: number;
 }
 
 /** The configuration once start-up has settled what the environment left open. */
@@ -112,6 +119,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevels: LOG_LEVEL_ORDER.slice(0, (levelIndex < 0 ? 3 : levelIndex) + 1),
     cookieSecure: boolean('COOKIE_SECURE', false),
     seedDemoData: boolean('SEED_DEMO_DATA', true),
+    presenceTtlMs: integer('PRESENCE_TTL_MS', 15_000, 1_000, 300_000),
+    messageRateLimit: integer('MESSAGE_RATE_LIMIT', 20, 1, 10_000),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -59,7 +59,7 @@ export function findFreePort(): Promise<number> {
  */
 export async function startEmbeddedRedis(
   dataDir: string,
-  timeoutMs = 15000,
+  { executable = 'redis-server', timeoutMs = 15000 } = {},
 ): Promise<EmbeddedRedis> {
   const logger = new Logger('EmbeddedRedis');
   const dir = join(dataDir, 'redis');
@@ -67,7 +67,7 @@ export async function startEmbeddedRedis(
   const port = await findFreePort();
 
   const child = spawn(
-    'redis-server',
+    executable,
     [
       '--port',
       String(port),

@@ -12,6 +12,10 @@ const ROOM_ID = /^(0|[1-9]\d{0,15}|[1-9]\d{0,15}:[1-9]\d{0,15})$/;
 const USERNAME = /^[A-Za-z0-9_.-]{1,32}$/;
 const TOKEN_DIGEST = /^[A-Za-z0-9_-]{16,128}$/;
 const CLIENT_MESSAGE_ID = /^[A-Za-z0-9_-]{8,64}$/;
+/** A server instance id (`RuntimeConfig.serverId`, a UUID). */
+const SERVER_ID = /^[A-Za-z0-9-]{1,64}$/;
+/** An IPv4 or IPv6 address as Node reports it (`::ffff:127.0.0.1`, say). */
+const CLIENT_ADDRESS = /^[0-9A-Fa-f.:]{2,45}$/;
 
 export class InvalidKeyPartError extends Error {
   constructor(kind: string, value: string) {
@@ -63,4 +67,16 @@ export const keys = {
   lastSeen: () => 'last_seen',
   sentMessage: (id: string | number, clientMessageId: string) =>
     `user:${userId(id)}:sent:${checked('client message id', CLIENT_MESSAGE_ID, clientMessageId)}`,
+  channelNames: () => 'channel_names',
+  loginFailuresOfAccount: (name: string) =>
+    `login_failures:account:${checked('username', USERNAME, name).toLowerCase()}`,
+  loginFailuresOfAddress: (address: string) =>
+    `login_failures:address:${checked('client address', CLIENT_ADDRESS, address)}`,
+  userSendRate: (id: string | number) => `user:${userId(id)}:send_rate`,
+  userConnections: (id: string | number) => `user:${userId(id)}:connections`,
+  presenceServers: () => 'presence:servers',
+  presenceServerAlive: (serverId: string) =>
+    `presence:server:${checked('server id', SERVER_ID, serverId)}:alive`,
+  presenceServerConnections: (serverId: string) =>
+    `presence:server:${checked('server id', SERVER_ID, serverId)}:connections`,
 } as const;

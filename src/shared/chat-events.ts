@@ -48,6 +48,35 @@ export interface UserPresence {
   lastSeen?: number;
 }
 
+// REST payloads (the OpenAPI document at /api/docs-json describes them in full).
+
+export interface AuthUser {
+  id: number;
+  username: string;
+}
+
+/** Answer to sign-up and sign-in; `token` may be used as `Authorization: Bearer <token>`. */
+export interface AuthResult {
+  user: AuthUser;
+  token: string;
+}
+
+/** A public channel as listed in the channel directory. */
+export interface ChannelListing {
+  id: string;
+  name: string;
+  memberCount: number;
+  /** Whether the signed-in user is a member. */
+  joined: boolean;
+}
+
+/** One page of a room's history, always oldest first. */
+export interface MessagePage {
+  messages: ChatMessage[];
+  /** More messages exist beyond this page in the direction read. */
+  hasMore: boolean;
+}
+
 // Client to server.
 
 export interface SendMessageRequest {

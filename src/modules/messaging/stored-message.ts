@@ -8,6 +8,15 @@ export function parseStoredMessage(member: string): ChatMessage | null {
   } catch {
     return null;
   }
+
+  return readChatMessage(value);
+}
+
+/**
+ * Reads a chat message from parsed JSON (a stored member or a bus envelope's data). Servers that
+ * follow the tutorial may write `from` as a string; it is read as a number.
+ */
+export function readChatMessage(value: unknown): ChatMessage | null {
   if (typeof value !== 'object' || value === null) return null;
 
   const { id, from, date, message, roomId, editedAt } = value as Record<string, unknown>;

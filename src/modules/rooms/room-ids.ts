@@ -12,3 +12,19 @@ export function privateRoomParticipants(roomId: string): [number, number] | null
 
   return match ? [Number(match[1]), Number(match[2])] : null;
 }
+
+export type RoomIdKind = 'general' | 'private' | 'channel';
+
+/** What kind of room an id names, judged by its shape alone (the id must pass `isRoomId`). */
+export function roomKindOf(roomId: string): RoomIdKind {
+  if (roomId === GENERAL_ROOM_ID) return 'general';
+
+  return roomId.includes(':') ? 'private' : 'channel';
+}
+
+/** Whether a private room id is in the `min:max` form with two different users. */
+export function isCanonicalPrivateRoomId(roomId: string): boolean {
+  const participants = privateRoomParticipants(roomId);
+
+  return participants !== null && participants[0] < participants[1];
+}
