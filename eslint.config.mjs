@@ -11,6 +11,8 @@ export default tseslint.config(
       'angular-client/**',
       'eslint.config.mjs',
       'jest.config.cjs',
+      'ecosystem.config.cjs',
+      'test/support/summary-reporter.cjs',
     ],
   },
   js.configs.recommended,

@@ -21,4 +21,5 @@ module.exports = {
     },
   ],
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
 };

@@ -72,6 +72,9 @@ describe('Foundation', () => {
       (member) => JSON.parse(member) as { from: number },
     );
     expect(privateRoom.map((message) => message.from)).toEqual([1, 2]);
+    // Each sender has read their own message, so only the other side's counts as unread.
+    expect(await redis.hgetall('room:1:2:read_markers')).toEqual({ '1': '1', '2': '2' });
+    expect(await redis.hget('room:0:read_markers', '1')).toBe('5');
   });
 
   it('should seed exactly once when three instances start at the same moment', async () => {

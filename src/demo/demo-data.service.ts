@@ -7,6 +7,7 @@ import { keys } from '../redis/redis-keys.js';
 import { REDIS_CLIENT } from '../redis/redis.constants.js';
 import { UsersRepository } from '../modules/auth/users.repository.js';
 import { MessagesRepository } from '../modules/messaging/messages.repository.js';
+import { ReadMarkersRepository } from '../modules/messaging/read-markers.repository.js';
 import { GENERAL_ROOM_ID, privateRoomId } from '../modules/rooms/room-ids.js';
 import { RoomsRepository } from '../modules/rooms/rooms.repository.js';
 import {
@@ -33,6 +34,7 @@ export class DemoDataService implements OnApplicationBootstrap {
     private readonly users: UsersRepository,
     private readonly rooms: RoomsRepository,
     private readonly messages: MessagesRepository,
+    private readonly readMarkers: ReadMarkersRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -88,6 +90,8 @@ export class DemoDataService implements OnApplicationBootstrap {
         text,
         dateMs: now - minutesBefore * 60_000,
       });
+      // A sender has read their own message; ids in an empty room start at 1.
+      this.readMarkers.queueMarkRead(transaction, userIds[sender], GENERAL_ROOM_ID, index + 1);
     });
 
     let pairIndex = 0;
@@ -111,6 +115,8 @@ export class DemoDataService implements OnApplicationBootstrap {
           text: privateReply(DEMO_USERNAMES[b], DEMO_USERNAMES[a]),
           dateMs: greetingAt + 30_000,
         });
+        this.readMarkers.queueMarkRead(transaction, userIds[a], roomId, 1);
+        this.readMarkers.queueMarkRead(transaction, userIds[b], roomId, 2);
       }
     }
   }

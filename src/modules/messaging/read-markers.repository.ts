@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import { keys } from '../../redis/redis-keys.js';
 import { REDIS_CLIENT } from '../../redis/redis.constants.js';
 
@@ -31,5 +31,15 @@ export class ReadMarkersRepository {
    */
   async markRead(userId: number, roomId: string, messageId: number): Promise<number> {
     return this.redis.markRead(keys.roomReadMarkers(roomId), String(userId), String(messageId));
+  }
+
+  /** Adds the same forward-only move to a transaction or pipeline. */
+  queueMarkRead(
+    target: ChainableCommander,
+    userId: number,
+    roomId: string,
+    messageId: number,
+  ): ChainableCommander {
+    return target.markRead(keys.roomReadMarkers(roomId), String(userId), String(messageId));
   }
 }

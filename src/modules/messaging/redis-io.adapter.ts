@@ -40,7 +40,15 @@ export class RedisIoAdapter extends IoAdapter {
 
     this.publisher = openRedis(this.config.redisUrl, 'socket.io-pub');
     this.subscriber = openRedis(this.config.redisUrl, 'socket.io-sub');
-    server.adapter(createAdapter(this.publisher, this.subscriber));
+    const redisAdapter = createAdapter(this.publisher, this.subscriber);
+    server.adapter((namespace) => {
+      const adapter = redisAdapter(namespace);
+      // Its close only unsubscribes, pointless as the pair is closed next; with Redis away, those
+      // commands would fail where no one observes them.
+      adapter.close = () => undefined;
+
+      return adapter;
+    });
 
     return server;
   }
