@@ -43,7 +43,10 @@ describe('Embedded Redis', () => {
     const redis = new Redis(embedded!.url);
     expect(await redis.hget('user:1', 'username')).toBe('Pablo');
     expect(await redis.config('GET', 'appendonly')).toEqual(['appendonly', 'yes']);
-    expect(await redis.config('GET', 'maxmemory-policy')).toEqual(['maxmemory-policy', 'noeviction']);
+    expect(await redis.config('GET', 'maxmemory-policy')).toEqual([
+      'maxmemory-policy',
+      'noeviction',
+    ]);
     await redis.set('kept-across-restarts', 'yes');
     await redis.quit();
 

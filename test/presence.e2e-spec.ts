@@ -80,7 +80,9 @@ describe('Presence', () => {
     await Promise.all([goneOnA, goneOnB]);
 
     expect(await isOnline(JOE)).toBe(false);
-    expect(Number(await redis.hget('last_seen', String(JOE)))).toBeGreaterThan(Date.now() / 1000 - 60);
+    expect(Number(await redis.hget('last_seen', String(JOE)))).toBeGreaterThan(
+      Date.now() / 1000 - 60,
+    );
     for (const seen of seenBy) {
       expect(seen.connected.filter((user) => user.id === JOE)).toHaveLength(1);
       expect(seen.disconnected.filter((user) => user.id === JOE)).toEqual([
@@ -117,7 +119,8 @@ describe('Presence', () => {
     });
 
     it('should stop counting its users within the liveness bound', async () => {
-      if (!existsSync(distMain)) throw new Error('Run `npm run build` first: dist/main.js is missing');
+      if (!existsSync(distMain))
+        throw new Error('Run `npm run build` first: dist/main.js is missing');
       const port = await findFreePort();
       child = spawn(process.execPath, [distMain], {
         env: {
@@ -134,7 +137,11 @@ describe('Presence', () => {
       });
       const childUrl = `http://127.0.0.1:${port}`;
       await eventually(
-        () => fetch(`${childUrl}/api/health`).then((r) => r.ok, () => false),
+        () =>
+          fetch(`${childUrl}/api/health`).then(
+            (r) => r.ok,
+            () => false,
+          ),
         15_000,
         'the child instance to listen',
       );

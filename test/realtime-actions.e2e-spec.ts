@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import { io } from 'socket.io-client';
 import { DomainEvents } from '../src/events/domain-events.js';
+import { SESSION_COOKIE, SessionsService } from '../src/modules/auth/sessions.service.js';
 import { MAX_MESSAGE_LENGTH } from '../src/shared/chat-events.js';
 import { TestRedisServer } from './support/redis-server.js';
 import {
@@ -59,6 +61,25 @@ describe('Real-time actions', () => {
       await expect(connectClient(a.url, 'x'.repeat(43))).rejects.toThrow('unauthenticated');
     });
 
+    it('should accept the session cookie in place of a token', async () => {
+      const token = await sessionFor(a.app, PABLO);
+      const socket = io(a.url, {
+        transports: ['websocket'],
+        reconnection: false,
+        extraHeaders: { cookie: `${SESSION_COOKIE}=${token}` },
+      });
+      clients.push(socket);
+
+      await new Promise((resolve, reject) => {
+        socket.once('connect', () => resolve(undefined));
+        socket.once('connect_error', reject);
+      });
+      expect(await send(socket, '0', 'by cookie')).toMatchObject({
+        ok: true,
+        data: { from: PABLO },
+      });
+    });
+
     it('should refuse an origin outside the allowed list and accept a listed one', async () => {
       const token = await sessionFor(a.app, PABLO);
       const handshake = (origin: string) =>
@@ -70,7 +91,27 @@ describe('Real-time actions', () => {
       expect((await handshake('https://chat.example.com')).status).toBe(200);
     });
 
-    it("should disconnect every socket of a user signed out everywhere, on every instance", async () => {
+    it('should disconnect only the sockets of a signed-out session, on every instance', async () => {
+      const token = await sessionFor(a.app, PABLO);
+      const onA = await connectClient(a.url, token);
+      const onB = await connectClient(b.url, token);
+      clients.push(onA, onB);
+      const otherSession = await connect(b, PABLO);
+      const session = await a.app.get(SessionsService).authenticate(token);
+      const closed = [onA, onB].map(
+        (socket) => new Promise((resolve) => socket.once('disconnect', resolve)),
+      );
+
+      a.app.get(DomainEvents).publish('session.ended', {
+        userId: PABLO,
+        digest: session?.digest ?? '',
+      });
+      await Promise.all(closed);
+
+      expect(otherSession.connected).toBe(true);
+    });
+
+    it('should disconnect every socket of a user signed out everywhere, on every instance', async () => {
       const onA = await connect(a, PABLO);
       const onB = await connect(b, PABLO);
       const joe = await connect(b, JOE);
@@ -100,10 +141,17 @@ describe('Real-time actions', () => {
         { roomId: '../0', text: 'x', clientMessageId: clientMessageId() },
         { roomId: '0', text: 'x', clientMessageId: clientMessageId(), extra: true },
         { roomId: '0', text: '   ', clientMessageId: clientMessageId() },
-        { roomId: '0', text: 'y'.repeat(MAX_MESSAGE_LENGTH + 1), clientMessageId: clientMessageId() },
+        {
+          roomId: '0',
+          text: 'y'.repeat(MAX_MESSAGE_LENGTH + 1),
+          clientMessageId: clientMessageId(),
+        },
       ]) {
         const reply = await raw.timeout(5_000).emitWithAck('message:send', payload);
-        expect(reply).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.any(String) } });
+        expect(reply).toEqual({
+          ok: false,
+          error: { code: 'invalid_input', message: expect.any(String) },
+        });
       }
 
       expect((await send(pablo, '0', 'y'.repeat(MAX_MESSAGE_LENGTH))).ok).toBe(true);
@@ -152,7 +200,12 @@ describe('Real-time actions', () => {
         text: 'typo',
       });
       expect(await editSeen).toEqual(edited);
-      expect(edited).toMatchObject({ id, message: 'typo', date: sent.date, editedAt: expect.any(Number) });
+      expect(edited).toMatchObject({
+        id,
+        message: 'typo',
+        date: sent.date,
+        editedAt: expect.any(Number),
+      });
       const stored = await redis.zrangebyscore(`room:${PABLO_AND_JOE}`, sent.date, sent.date);
       expect(stored.map((member) => JSON.parse(member) as unknown)).toEqual([edited]);
 
@@ -171,7 +224,10 @@ describe('Real-time actions', () => {
         text: 'rewritten',
       });
       const remove = await request(joe, 'message:delete', { roomId: PABLO_AND_JOE, messageId: 1 });
-      const missing = await request(joe, 'message:delete', { roomId: PABLO_AND_JOE, messageId: 99 });
+      const missing = await request(joe, 'message:delete', {
+        roomId: PABLO_AND_JOE,
+        messageId: 99,
+      });
 
       expect(edit).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       expect(remove).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -203,7 +259,12 @@ describe('Real-time actions', () => {
 
       const seen = nextEvent(joe, 'typing', (event) => event.typing);
       await requestOk(pablo, 'typing:start', { roomId: PABLO_AND_JOE });
-      expect(await seen).toEqual({ roomId: PABLO_AND_JOE, userId: PABLO, username: 'Pablo', typing: true });
+      expect(await seen).toEqual({
+        roomId: PABLO_AND_JOE,
+        userId: PABLO,
+        username: 'Pablo',
+        typing: true,
+      });
 
       const stopped = nextEvent(joe, 'typing', (event) => !event.typing);
       await requestOk(pablo, 'typing:stop', { roomId: PABLO_AND_JOE });
@@ -231,7 +292,11 @@ describe('Real-time actions', () => {
       expect(joined).toMatchObject({ id: channelId, kind: 'channel', name: 'random' });
       await added;
 
-      const delivered = nextEvent(pabloOnB, 'message:new', (message) => message.roomId === channelId);
+      const delivered = nextEvent(
+        pabloOnB,
+        'message:new',
+        (message) => message.roomId === channelId,
+      );
       await requestOk(mary, 'message:send', {
         roomId: channelId,
         text: 'welcome',

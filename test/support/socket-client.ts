@@ -69,7 +69,7 @@ export async function requestOk<E extends keyof ClientToServerEvents>(
 /** Records every payload of one server event from now on. */
 export function record<E extends ServerEvent>(socket: ChatClient, event: E): Payload<E>[] {
   const seen: Payload<E>[] = [];
-  (socket as unknown as Socket).on(event as string, (payload: Payload<E>) => seen.push(payload));
+  (socket as unknown as { on: Listen }).on(event, (payload: Payload<E>) => seen.push(payload));
 
   return seen;
 }

@@ -45,7 +45,7 @@ export class AckExceptionFilter implements WsExceptionFilter {
 }
 
 function codeOf(status: number): ChatErrorCode {
-  switch (status) {
+  switch (status as HttpStatus) {
     case HttpStatus.UNAUTHORIZED:
       return 'unauthenticated';
     case HttpStatus.FORBIDDEN:

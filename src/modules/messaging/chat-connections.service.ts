@@ -53,7 +53,7 @@ export class ChatConnections implements OnModuleInit, OnModuleDestroy {
       session = await this.sessions.authenticate(handshakeToken(socket));
     } catch (error) {
       this.logger.warn(`Could not check a handshake's session: ${String(error)}`);
-      throw new Error('internal');
+      throw new Error('internal', { cause: error });
     }
     if (session === null) throw new Error('unauthenticated');
 
@@ -64,11 +64,7 @@ export class ChatConnections implements OnModuleInit, OnModuleDestroy {
     if (user === null) throw new Error('unauthenticated');
 
     socket.data = { userId: user.id, username: user.username, sessionDigest: session.digest };
-    await socket.join([
-      socketRooms.user(user.id),
-      socketRooms.session(session.digest),
-      ...roomIds,
-    ]);
+    await socket.join([socketRooms.user(user.id), socketRooms.session(session.digest), ...roomIds]);
   }
 
   async connected(socket: ChatSocket): Promise<void> {

@@ -158,7 +158,9 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     @MessageBody() request: ResumeDto,
   ): Promise<Ack<ResumeResult>> {
     const result = await this.resumption.resume(socket.data.userId, request.rooms);
-    this.logger.debug(`User ${socket.data.userId} resumed ${Object.keys(result.rooms).length} rooms`);
+    this.logger.debug(
+      `User ${socket.data.userId} resumed ${Object.keys(result.rooms).length} rooms`,
+    );
 
     return { ok: true, data: result };
   }

@@ -1,8 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { createAdapter } from '@socket.io/redis-adapter';
+import { RedisAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
-import type { Server, ServerOptions } from 'socket.io';
+import type { Namespace, Server, ServerOptions } from 'socket.io';
 import type { RuntimeConfig } from '../../config/app-config.js';
 import { closeRedis, openRedis } from '../../redis/redis-connection.js';
 import { isAllowedOrigin } from './socket-handshake.js';
@@ -28,35 +28,40 @@ export class RedisIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const allowedOrigins = this.config.allowedOrigins;
-    const server = super.createIOServer(port, {
-      ...(options as ServerOptions),
+    // Socket.IO's options type has required fields that the spread of optional ones loses.
+    const ioOptions = {
+      ...options,
       maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES,
       cors: { origin: allowedOrigins, credentials: true },
       allowRequest: (request, callback) => {
         const allowed = isAllowedOrigin(request, allowedOrigins);
         callback(allowed ? null : 'Origin not allowed', allowed);
       },
-    }) as Server;
+    } as ServerOptions;
+    const server = super.createIOServer(port, ioOptions);
 
     this.publisher = openRedis(this.config.redisUrl, 'socket.io-pub');
     this.subscriber = openRedis(this.config.redisUrl, 'socket.io-sub');
-    const redisAdapter = createAdapter(this.publisher, this.subscriber);
-    server.adapter((namespace) => {
-      const adapter = redisAdapter(namespace);
-      // Its close only unsubscribes, pointless as the pair is closed next; with Redis away, those
-      // commands would fail where no one observes them.
-      adapter.close = () => undefined;
+    const { publisher, subscriber } = this;
+    server.adapter(
+      class extends RedisAdapter {
+        constructor(namespace: Namespace) {
+          super(namespace, publisher, subscriber);
+        }
 
-      return adapter;
-    });
+        // Closing only unsubscribes, which is pointless as the pair is closed next; with Redis
+        // away those commands would fail where no one observes them.
+        override close(): void {}
+      },
+    );
 
     return server;
   }
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    await Promise.all(
-      [this.subscriber, this.publisher].map((client) => (client ? closeRedis(client) : undefined)),
-    );
+    for (const client of [this.subscriber, this.publisher]) {
+      if (client !== undefined) await closeRedis(client);
+    }
   }
 }

@@ -106,7 +106,12 @@ export class PresenceService implements OnApplicationBootstrap, BeforeApplicatio
     this.logger.warn(`Presence of this instance had lapsed; registering its connections again`);
     const back = new Set<number>();
     for (const [connectionId, userId] of this.connections) {
-      const first = await this.presence.addConnection(serverId, userId, connectionId, presenceTtlMs);
+      const first = await this.presence.addConnection(
+        serverId,
+        userId,
+        connectionId,
+        presenceTtlMs,
+      );
       if (first) back.add(userId);
     }
     if (back.size > 0) await this.listener([...back], true);

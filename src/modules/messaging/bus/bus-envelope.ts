@@ -1,4 +1,9 @@
-import type { ChatMessage, MessageDeleted, ReadState, TypingEvent } from '../../../shared/chat-events.js';
+import type {
+  ChatMessage,
+  MessageDeleted,
+  ReadState,
+  TypingEvent,
+} from '../../../shared/chat-events.js';
 
 /** A user's presence as the tutorial announces it on the bus. */
 export interface BusUser {

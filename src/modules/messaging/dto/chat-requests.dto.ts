@@ -1,11 +1,4 @@
-import {
-  IsInt,
-  IsObject,
-  IsString,
-  Matches,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsInt, IsObject, IsString, Matches, MaxLength, Min } from 'class-validator';
 import type {
   DeleteMessageRequest,
   EditMessageRequest,
@@ -63,4 +56,3 @@ export class ResumeDto implements ResumeRequest {
   @IsObject()
   rooms!: Record<string, number>;
 }
-
