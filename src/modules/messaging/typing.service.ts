@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { MessagesBus } from './bus/messages-bus.js';
 
 /** A typing indicator ends by itself this long after the last `typing:start`. */
@@ -15,6 +15,7 @@ export interface Typist {
  */
 @Injectable()
 export class TypingService implements OnModuleDestroy {
+  private readonly logger = new Logger(TypingService.name);
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly bus: MessagesBus) {}
@@ -24,7 +25,7 @@ export class TypingService implements OnModuleDestroy {
     const key = `${typist.userId}|${roomId}`;
     const wasTyping = this.timers.has(key);
     clearTimeout(this.timers.get(key));
-    const timer = setTimeout(() => void this.stop(typist, roomId), TYPING_TIMEOUT_MS);
+    const timer = setTimeout(() => this.stopQuietly(typist, roomId), TYPING_TIMEOUT_MS);
     timer.unref();
     this.timers.set(key, timer);
     if (wasTyping) return;
@@ -40,6 +41,15 @@ export class TypingService implements OnModuleDestroy {
     clearTimeout(timer);
     this.timers.delete(key);
     await this.announce(typist, roomId, false);
+  }
+
+  /** The automatic stop has no caller to report to: a failure is logged, never thrown. */
+  private stopQuietly(typist: Typist, roomId: string): void {
+    this.stop(typist, roomId).catch((error: unknown) => {
+      this.logger.warn(
+        `Could not end typing of user ${typist.userId} in ${roomId}: ${String(error)}`,
+      );
+    });
   }
 
   onModuleDestroy(): void {
