@@ -3,8 +3,13 @@ import type { Redis } from 'ioredis';
 import { APP_CONFIG, type RuntimeConfig } from '../config/app-config.js';
 import { closeRedis, openRedis } from './redis-connection.js';
 import { EvictionPolicyCheck } from './eviction-policy.check.js';
-import { REDIS_CLIENT, REDIS_SUBSCRIBER } from './redis.constants.js';
+import { REDIS_CLIENT } from './redis.constants.js';
 
+/**
+ * The shared client for commands and scripts. Subscriptions never share it: the MESSAGES bus
+ * subscribes through the microservice transport's own connections, and the Socket.IO adapter has
+ * its own pub/sub pair (see RedisIoAdapter), so a slow subscriber cannot block a command.
+ */
 @Global()
 @Module({
   providers: [
@@ -13,22 +18,14 @@ import { REDIS_CLIENT, REDIS_SUBSCRIBER } from './redis.constants.js';
       inject: [APP_CONFIG],
       useFactory: (config: RuntimeConfig) => openRedis(config.redisUrl, 'commands'),
     },
-    {
-      provide: REDIS_SUBSCRIBER,
-      inject: [APP_CONFIG],
-      useFactory: (config: RuntimeConfig) => openRedis(config.redisUrl, 'subscriber'),
-    },
     EvictionPolicyCheck,
   ],
-  exports: [REDIS_CLIENT, REDIS_SUBSCRIBER],
+  exports: [REDIS_CLIENT],
 })
 export class RedisModule implements OnApplicationShutdown {
-  constructor(
-    @Inject(REDIS_CLIENT) private readonly client: Redis,
-    @Inject(REDIS_SUBSCRIBER) private readonly subscriber: Redis,
-  ) {}
+  constructor(@Inject(REDIS_CLIENT) private readonly client: Redis) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([closeRedis(this.subscriber), closeRedis(this.client)]);
+    await closeRedis(this.client);
   }
 }
