@@ -1,14 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import request from 'supertest';
-import { DomainEvents, type DomainEventMap } from '../src/events/domain-events.js';
 import {
   MAX_FAILED_SIGN_INS_PER_ACCOUNT,
   MAX_FAILED_SIGN_INS_PER_ADDRESS,
 } from '../src/modules/auth/login-throttle.service.js';
 import { TestRedisServer } from './support/redis-server.js';
 import { cookiesOf, signIn, signUp } from './support/session-client.js';
-import { startTestApp } from './support/test-app.js';
+import { collectEvents, startTestApp } from './support/test-app.js';
 
 describe('Auth API', () => {
   let redisServer: TestRedisServer;
@@ -188,7 +187,7 @@ describe('Auth API', () => {
 
   it('should reject the old cookie after sign-out and publish session.ended', async () => {
     const session = await signIn(url, 'Alex');
-    const ended = collect(apps[0], 'session.ended');
+    const ended = collectEvents(apps[0], 'session.ended');
 
     await request(url)
       .post('/api/auth/sign-out')
@@ -208,7 +207,7 @@ describe('Auth API', () => {
     const first = await signIn(url, 'Pablo');
     const second = await signIn(url, 'Pablo');
     const other = await signIn(url, 'Joe');
-    const allEnded = collect(apps[0], 'session.all-ended');
+    const allEnded = collectEvents(apps[0], 'session.all-ended');
 
     await request(url)
       .post('/api/auth/sign-out-everywhere')
@@ -293,17 +292,3 @@ describe('Auth API', () => {
     expect(JSON.stringify(malformed.body)).not.toMatch(/at .*\.js/);
   });
 });
-
-/** Records what the app publishes from now on. */
-function collect<K extends keyof DomainEventMap>(
-  app: INestApplication,
-  name: K,
-): DomainEventMap[K][] {
-  const seen: DomainEventMap[K][] = [];
-  app
-    .get(DomainEvents)
-    .on(name)
-    .subscribe((payload) => seen.push(payload));
-
-  return seen;
-}

@@ -1,20 +1,6 @@
-import type { INestApplication } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { TestRedisServer } from './support/redis-server.js';
-import {
-  clientMessageId,
-  connectClient,
-  nextEvent,
-  record,
-  requestOk,
-  sessionFor,
-  type ChatClient,
-} from './support/socket-client.js';
-import { startTestApp } from './support/test-app.js';
-
-const PABLO = 1;
-const JOE = 2;
-const MARY = 3;
+import { PABLO, JOE, MARY, ChatCluster, type TestInstance } from './support/chat-cluster.js';
+import { clientMessageId, nextEvent, record, requestOk } from './support/socket-client.js';
 
 /** What a server written to the tutorial does to post a message: write it, then announce it. */
 async function postLikeTheTutorial(redis: Redis, data: Record<string, unknown>): Promise<void> {
@@ -23,37 +9,24 @@ async function postLikeTheTutorial(redis: Redis, data: Record<string, unknown>):
 }
 
 describe('MESSAGES bus', () => {
-  let redisServer: TestRedisServer;
-  let redis: Redis;
-  let a: { app: INestApplication; url: string };
-  let b: { app: INestApplication; url: string };
-  const clients: ChatClient[] = [];
+  let cluster: ChatCluster;
+  let a: TestInstance;
+  let b: TestInstance;
   const listeners: Redis[] = [];
 
   beforeEach(async () => {
-    redisServer = await TestRedisServer.start();
-    redis = redisServer.client();
-    a = await startTestApp(redisServer.url);
-    b = await startTestApp(redisServer.url);
+    cluster = await ChatCluster.start();
+    [a, b] = cluster.instances;
   });
 
   afterEach(async () => {
-    for (const client of clients.splice(0)) client.close();
-    await Promise.all([a.app.close(), b.app.close()]);
-    await Promise.all([...listeners.splice(0), redis].map((client) => client.quit()));
-    await redisServer.stop();
+    await Promise.all(listeners.splice(0).map((listener) => listener.quit()));
+    await cluster.close();
   });
-
-  async function connect(instance: { app: INestApplication; url: string }, userId: number) {
-    const client = await connectClient(instance.url, await sessionFor(instance.app, userId));
-    clients.push(client);
-
-    return client;
-  }
 
   /** A plain subscriber on MESSAGES, as a tutorial server has; resolves once subscribed. */
   async function listen(): Promise<unknown[]> {
-    const listener = redisServer.client();
+    const listener = cluster.server.client();
     listeners.push(listener);
     const envelopes: unknown[] = [];
     listener.on('message', (_channel: string, text: string) => envelopes.push(JSON.parse(text)));
@@ -63,9 +36,9 @@ describe('MESSAGES bus', () => {
   }
 
   it('should deliver what a tutorial server publishes to the members of that room on every instance', async () => {
-    const pabloOnA = await connect(a, PABLO);
-    const joeOnB = await connect(b, JOE);
-    const mary = await connect(b, MARY);
+    const pabloOnA = await cluster.connect(a, PABLO);
+    const joeOnB = await cluster.connect(b, JOE);
+    const mary = await cluster.connect(b, MARY);
     const marySaw = record(mary, 'message:new');
     const date = Date.now() / 1000;
     const inGeneral = { from: '3', date, message: 'From the old server', roomId: '0' };
@@ -77,8 +50,8 @@ describe('MESSAGES bus', () => {
       ),
     );
     const privateArrived = nextEvent(pabloOnA, 'message:new', (m) => m.roomId === '1:2');
-    await postLikeTheTutorial(redis, inPrivate);
-    await postLikeTheTutorial(redis, inGeneral);
+    await postLikeTheTutorial(cluster.redis, inPrivate);
+    await postLikeTheTutorial(cluster.redis, inGeneral);
 
     expect(await privateArrived).toEqual(inPrivate);
     for (const message of await generalArrived) expect(message).toEqual({ ...inGeneral, from: 3 });
@@ -87,7 +60,7 @@ describe('MESSAGES bus', () => {
 
   it('should publish our messages and presence on MESSAGES in the tutorial envelope', async () => {
     const envelopes = await listen();
-    const pablo = await connect(a, PABLO);
+    const pablo = await cluster.connect(a, PABLO);
 
     const sent = await requestOk(pablo, 'message:send', {
       roomId: '0',
@@ -95,7 +68,7 @@ describe('MESSAGES bus', () => {
       clientMessageId: clientMessageId(),
     });
     const joeArrived = nextEvent(pablo, 'user:connected', (user) => user.id === JOE);
-    await connect(b, JOE);
+    await cluster.connect(b, JOE);
     await joeArrived;
 
     expect(envelopes).toContainEqual({ serverId: expect.any(String), type: 'message', data: sent });
@@ -116,8 +89,8 @@ describe('MESSAGES bus', () => {
   });
 
   it('should ignore malformed and unknown envelopes and keep delivering', async () => {
-    const pablo = await connect(a, PABLO);
-    const joe = await connect(b, JOE);
+    const pablo = await cluster.connect(a, PABLO);
+    const joe = await cluster.connect(b, JOE);
     const joeSaw = record(joe, 'message:new');
 
     for (const junk of [
@@ -131,7 +104,7 @@ describe('MESSAGES bus', () => {
       '{"serverId": "x", "type": "message", "data": {"from": 1, "date": 1, "message": "x", "roomId": "*"}}',
       '{"serverId": "x", "type": "user.connected", "data": {"id": "abc"}}',
     ]) {
-      await redis.publish('MESSAGES', junk);
+      await cluster.redis.publish('MESSAGES', junk);
     }
     const arrived = nextEvent(joe, 'message:new', (message) => message.message === 'still here');
     await requestOk(pablo, 'message:send', {

@@ -1,63 +1,33 @@
-import type { INestApplication } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFreePort } from '../src/redis/embedded-redis.js';
-import { TestRedisServer } from './support/redis-server.js';
-import {
-  connectClient,
-  eventually,
-  nextEvent,
-  record,
-  sessionFor,
-  type ChatClient,
-} from './support/socket-client.js';
-import { startTestApp, TEST_SESSION_SECRET } from './support/test-app.js';
-
-const PABLO = 1;
-const JOE = 2;
-const MARY = 3;
-const ALEX = 4;
+import { PABLO, JOE, MARY, ALEX, ChatCluster, type TestInstance } from './support/chat-cluster.js';
+import { eventually, nextEvent, record, sessionFor } from './support/socket-client.js';
+import { TEST_SESSION_SECRET } from './support/test-app.js';
 
 /** A short liveness bound for tests; production uses 15 s. */
 const PRESENCE_TTL_MS = 2_000;
 
 describe('Presence', () => {
-  let redisServer: TestRedisServer;
-  let redis: Redis;
-  let a: { app: INestApplication; url: string };
-  let b: { app: INestApplication; url: string };
-  const clients: ChatClient[] = [];
+  let cluster: ChatCluster;
+  let a: TestInstance;
+  let b: TestInstance;
 
   beforeEach(async () => {
-    redisServer = await TestRedisServer.start();
-    redis = redisServer.client();
-    a = await startTestApp(redisServer.url, { presenceTtlMs: PRESENCE_TTL_MS });
-    b = await startTestApp(redisServer.url, { presenceTtlMs: PRESENCE_TTL_MS });
+    cluster = await ChatCluster.start({ config: { presenceTtlMs: PRESENCE_TTL_MS } });
+    [a, b] = cluster.instances;
   });
 
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.close();
-    await Promise.all([a.app.close(), b.app.close()]);
-    await redis.quit();
-    await redisServer.stop();
-  });
-
-  async function connect(url: string, token: string): Promise<ChatClient> {
-    const client = await connectClient(url, token);
-    clients.push(client);
-
-    return client;
-  }
+  afterEach(() => cluster.close());
 
   const isOnline = async (userId: number) =>
-    (await redis.sismember('online_users', String(userId))) === 1;
+    (await cluster.redis.sismember('online_users', String(userId))) === 1;
 
   it('should keep a user online while any tab is open and announce them once each way', async () => {
-    const pablo = await connect(a.url, await sessionFor(a.app, PABLO));
-    const mary = await connect(b.url, await sessionFor(b.app, MARY));
+    const pablo = await cluster.connect(a, PABLO);
+    const mary = await cluster.connect(b, MARY);
     const seenBy = [pablo, mary].map((observer) => ({
       connected: record(observer, 'user:connected'),
       disconnected: record(observer, 'user:disconnected'),
@@ -65,12 +35,12 @@ describe('Presence', () => {
     const joeToken = await sessionFor(a.app, JOE);
 
     const joeAnnounced = nextEvent(mary, 'user:connected', (user) => user.id === JOE);
-    const firstTab = await connect(a.url, joeToken);
+    const firstTab = await cluster.connectWithToken(a.url, joeToken);
     await joeAnnounced;
-    const secondTab = await connect(b.url, joeToken);
-    await eventually(async () => (await redis.scard('user:2:connections')) === 2);
+    const secondTab = await cluster.connectWithToken(b.url, joeToken);
+    await eventually(async () => (await cluster.redis.scard('user:2:connections')) === 2);
     firstTab.close();
-    await eventually(async () => (await redis.scard('user:2:connections')) === 1);
+    await eventually(async () => (await cluster.redis.scard('user:2:connections')) === 1);
 
     expect(await isOnline(JOE)).toBe(true);
 
@@ -80,7 +50,7 @@ describe('Presence', () => {
     await Promise.all([goneOnA, goneOnB]);
 
     expect(await isOnline(JOE)).toBe(false);
-    expect(Number(await redis.hget('last_seen', String(JOE)))).toBeGreaterThan(
+    expect(Number(await cluster.redis.hget('last_seen', String(JOE)))).toBeGreaterThan(
       Date.now() / 1000 - 60,
     );
     for (const seen of seenBy) {
@@ -92,16 +62,15 @@ describe('Presence', () => {
   });
 
   it('should remove the connections of an instance on graceful shutdown', async () => {
-    const pablo = await connect(a.url, await sessionFor(a.app, PABLO));
-    await connect(b.url, await sessionFor(b.app, JOE));
+    const pablo = await cluster.connect(a, PABLO);
+    await cluster.connect(b, JOE);
     await eventually(() => isOnline(JOE));
 
     const gone = nextEvent(pablo, 'user:disconnected', (user) => user.id === JOE);
-    await b.app.close();
+    await cluster.stop(b);
     await gone;
 
     expect(await isOnline(JOE)).toBe(false);
-    b = await startTestApp(redisServer.url, { presenceTtlMs: PRESENCE_TTL_MS });
   });
 
   describe('when an instance is killed', () => {
@@ -125,7 +94,7 @@ describe('Presence', () => {
       child = spawn(process.execPath, [distMain], {
         env: {
           ...process.env,
-          REDIS_URL: redisServer.url,
+          REDIS_URL: cluster.server.url,
           PORT: String(port),
           SESSION_SECRET: TEST_SESSION_SECRET,
           BCRYPT_COST: '10',
@@ -145,8 +114,8 @@ describe('Presence', () => {
         15_000,
         'the child instance to listen',
       );
-      const pablo = await connect(a.url, await sessionFor(a.app, PABLO));
-      await connect(childUrl, await sessionFor(a.app, ALEX));
+      const pablo = await cluster.connect(a, PABLO);
+      await cluster.connectWithToken(childUrl, await sessionFor(a.app, ALEX));
       await eventually(() => isOnline(ALEX));
 
       const announced = nextEvent(pablo, 'user:disconnected', (user) => user.id === ALEX, 10_000);
@@ -158,7 +127,7 @@ describe('Presence', () => {
       await announced;
 
       expect(elapsed).toBeLessThan(PRESENCE_TTL_MS * (4 / 3) + 500);
-      expect(await redis.scard('user:4:connections')).toBe(0);
+      expect(await cluster.redis.scard('user:4:connections')).toBe(0);
     });
   });
 });

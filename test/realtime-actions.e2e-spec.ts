@@ -1,10 +1,15 @@
-import type { INestApplication } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { io } from 'socket.io-client';
 import { DomainEvents } from '../src/events/domain-events.js';
 import { SESSION_COOKIE, SessionsService } from '../src/modules/auth/sessions.service.js';
 import { MAX_MESSAGE_LENGTH } from '../src/shared/chat-events.js';
-import { TestRedisServer } from './support/redis-server.js';
+import {
+  PABLO,
+  JOE,
+  MARY,
+  PABLO_AND_JOE,
+  ChatCluster,
+  type TestInstance,
+} from './support/chat-cluster.js';
 import {
   clientMessageId,
   connectClient,
@@ -14,42 +19,21 @@ import {
   sessionFor,
   type ChatClient,
 } from './support/socket-client.js';
-import { startTestApp } from './support/test-app.js';
 
-const PABLO = 1;
-const JOE = 2;
-const MARY = 3;
-const PABLO_AND_JOE = '1:2';
 const RATE_LIMIT = 4;
 
 describe('Real-time actions', () => {
-  let redisServer: TestRedisServer;
-  let redis: Redis;
-  let a: { app: INestApplication; url: string };
-  let b: { app: INestApplication; url: string };
-  const clients: ChatClient[] = [];
+  let cluster: ChatCluster;
+  let a: TestInstance;
+  let b: TestInstance;
 
   beforeEach(async () => {
-    redisServer = await TestRedisServer.start();
-    redis = redisServer.client();
-    const options = { messageRateLimit: RATE_LIMIT, allowedOrigins: ['https://chat.example.com'] };
-    a = await startTestApp(redisServer.url, options);
-    b = await startTestApp(redisServer.url, options);
+    const config = { messageRateLimit: RATE_LIMIT, allowedOrigins: ['https://chat.example.com'] };
+    cluster = await ChatCluster.start({ config });
+    [a, b] = cluster.instances;
   });
 
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.close();
-    await Promise.all([a.app.close(), b.app.close()]);
-    await redis.quit();
-    await redisServer.stop();
-  });
-
-  async function connect(instance: { app: INestApplication; url: string }, userId: number) {
-    const client = await connectClient(instance.url, await sessionFor(instance.app, userId));
-    clients.push(client);
-
-    return client;
-  }
+  afterEach(() => cluster.close());
 
   function send(client: ChatClient, roomId: string, text: string) {
     return request(client, 'message:send', { roomId, text, clientMessageId: clientMessageId() });
@@ -68,7 +52,7 @@ describe('Real-time actions', () => {
         reconnection: false,
         extraHeaders: { cookie: `${SESSION_COOKIE}=${token}` },
       });
-      clients.push(socket);
+      cluster.track(socket);
 
       await new Promise((resolve, reject) => {
         socket.once('connect', () => resolve(undefined));
@@ -93,10 +77,9 @@ describe('Real-time actions', () => {
 
     it('should disconnect only the sockets of a signed-out session, on every instance', async () => {
       const token = await sessionFor(a.app, PABLO);
-      const onA = await connectClient(a.url, token);
-      const onB = await connectClient(b.url, token);
-      clients.push(onA, onB);
-      const otherSession = await connect(b, PABLO);
+      const onA = await cluster.connectWithToken(a.url, token);
+      const onB = await cluster.connectWithToken(b.url, token);
+      const otherSession = await cluster.connect(b, PABLO);
       const session = await a.app.get(SessionsService).authenticate(token);
       const closed = [onA, onB].map(
         (socket) => new Promise((resolve) => socket.once('disconnect', resolve)),
@@ -112,9 +95,9 @@ describe('Real-time actions', () => {
     });
 
     it('should disconnect every socket of a user signed out everywhere, on every instance', async () => {
-      const onA = await connect(a, PABLO);
-      const onB = await connect(b, PABLO);
-      const joe = await connect(b, JOE);
+      const onA = await cluster.connect(a, PABLO);
+      const onB = await cluster.connect(b, PABLO);
+      const joe = await cluster.connect(b, JOE);
       const closed = [onA, onB].map(
         (socket) => new Promise((resolve) => socket.once('disconnect', resolve)),
       );
@@ -128,7 +111,7 @@ describe('Real-time actions', () => {
 
   describe('sending', () => {
     it('should answer bad input with an error acknowledgement and keep the socket', async () => {
-      const pablo = await connect(a, PABLO);
+      const pablo = await cluster.connect(a, PABLO);
       const raw = pablo as unknown as {
         timeout(ms: number): { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> };
       };
@@ -159,18 +142,18 @@ describe('Real-time actions', () => {
     });
 
     it('should refuse to post in a room the user does not belong to', async () => {
-      const mary = await connect(a, MARY);
+      const mary = await cluster.connect(a, MARY);
 
       expect(await send(mary, PABLO_AND_JOE, 'let me in')).toEqual({
         ok: false,
         error: { code: 'forbidden', message: expect.any(String) },
       });
-      expect(await redis.zcard(`room:${PABLO_AND_JOE}`)).toBe(2);
+      expect(await cluster.redis.zcard(`room:${PABLO_AND_JOE}`)).toBe(2);
     });
 
     it('should limit sends per user across instances', async () => {
-      const onA = await connect(a, PABLO);
-      const onB = await connect(b, PABLO);
+      const onA = await cluster.connect(a, PABLO);
+      const onB = await cluster.connect(b, PABLO);
 
       const replies = [];
       for (let index = 0; index < RATE_LIMIT + 1; index++) {
@@ -184,8 +167,8 @@ describe('Real-time actions', () => {
 
   describe('editing and deleting', () => {
     it('should let the author edit and delete, live on every instance and in the stored room', async () => {
-      const pablo = await connect(a, PABLO);
-      const joe = await connect(b, JOE);
+      const pablo = await cluster.connect(a, PABLO);
+      const joe = await cluster.connect(b, JOE);
       const sent = await requestOk(pablo, 'message:send', {
         roomId: PABLO_AND_JOE,
         text: 'tpyo',
@@ -206,17 +189,21 @@ describe('Real-time actions', () => {
         date: sent.date,
         editedAt: expect.any(Number),
       });
-      const stored = await redis.zrangebyscore(`room:${PABLO_AND_JOE}`, sent.date, sent.date);
+      const stored = await cluster.redis.zrangebyscore(
+        `room:${PABLO_AND_JOE}`,
+        sent.date,
+        sent.date,
+      );
       expect(stored.map((member) => JSON.parse(member) as unknown)).toEqual([edited]);
 
       const deleteSeen = nextEvent(joe, 'message:deleted', (event) => event.id === id);
       await requestOk(pablo, 'message:delete', { roomId: PABLO_AND_JOE, messageId: id });
       expect(await deleteSeen).toEqual({ roomId: PABLO_AND_JOE, id });
-      expect(await redis.zcard(`room:${PABLO_AND_JOE}`)).toBe(2);
+      expect(await cluster.redis.zcard(`room:${PABLO_AND_JOE}`)).toBe(2);
     });
 
     it("should refuse to change someone else's message", async () => {
-      const joe = await connect(a, JOE);
+      const joe = await cluster.connect(a, JOE);
 
       const edit = await request(joe, 'message:edit', {
         roomId: PABLO_AND_JOE,
@@ -237,9 +224,9 @@ describe('Real-time actions', () => {
 
   describe('reading and typing', () => {
     it("should share read markers and unread counts between a user's tabs on every instance", async () => {
-      const pablo = await connect(a, PABLO);
-      const joeOnA = await connect(a, JOE);
-      const joeOnB = await connect(b, JOE);
+      const pablo = await cluster.connect(a, PABLO);
+      const joeOnA = await cluster.connect(a, JOE);
+      const joeOnB = await cluster.connect(b, JOE);
       await requestOk(pablo, 'message:send', {
         roomId: PABLO_AND_JOE,
         text: 'unread',
@@ -254,8 +241,8 @@ describe('Real-time actions', () => {
     });
 
     it('should relay typing to the other members of the room only', async () => {
-      const pablo = await connect(a, PABLO);
-      const joe = await connect(b, JOE);
+      const pablo = await cluster.connect(a, PABLO);
+      const joe = await cluster.connect(b, JOE);
 
       const seen = nextEvent(joe, 'typing', (event) => event.typing);
       await requestOk(pablo, 'typing:start', { roomId: PABLO_AND_JOE });
@@ -274,8 +261,8 @@ describe('Real-time actions', () => {
 
   describe('joining and leaving', () => {
     it('should join a channel, deliver its messages to every tab, and stop after leaving', async () => {
-      const mary = await connect(a, MARY);
-      const pabloOnB = await connect(b, PABLO);
+      const mary = await cluster.connect(a, MARY);
+      const pabloOnB = await cluster.connect(b, PABLO);
       const created = await fetch(`${a.url}/api/channels`, {
         method: 'POST',
         headers: {
@@ -314,13 +301,13 @@ describe('Real-time actions', () => {
     });
 
     it("should never let a user join someone else's private room", async () => {
-      const mary = await connect(a, MARY);
+      const mary = await cluster.connect(a, MARY);
 
       expect(await request(mary, 'room:join', { roomId: PABLO_AND_JOE })).toMatchObject({
         ok: false,
         error: { code: 'forbidden' },
       });
-      expect(await redis.sismember('user:3:rooms', PABLO_AND_JOE)).toBe(0);
+      expect(await cluster.redis.sismember('user:3:rooms', PABLO_AND_JOE)).toBe(0);
     });
   });
 });

@@ -1,8 +1,13 @@
-import type { INestApplication } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { RESUME_MAX_MESSAGES } from '../src/modules/messaging/resume.service.js';
 import type { ChatMessage } from '../src/shared/chat-events.js';
-import { TestRedisServer } from './support/redis-server.js';
+import {
+  PABLO,
+  JOE,
+  MARY,
+  PABLO_AND_JOE,
+  ChatCluster,
+  type TestInstance,
+} from './support/chat-cluster.js';
 import {
   clientMessageId,
   connectClient,
@@ -12,41 +17,19 @@ import {
   sessionFor,
   type ChatClient,
 } from './support/socket-client.js';
-import { startTestApp } from './support/test-app.js';
-
-const PABLO = 1;
-const JOE = 2;
-const MARY = 3;
-const PABLO_AND_JOE = '1:2';
 
 describe('Real-time delivery', () => {
-  let redisServer: TestRedisServer;
-  let redis: Redis;
-  let a: { app: INestApplication; url: string };
-  let b: { app: INestApplication; url: string };
-  const clients: ChatClient[] = [];
+  let cluster: ChatCluster;
+  let a: TestInstance;
+  let b: TestInstance;
 
   beforeEach(async () => {
-    redisServer = await TestRedisServer.start();
-    redis = redisServer.client();
     // These tests send in bursts; the rate limit has its own test.
-    a = await startTestApp(redisServer.url, { messageRateLimit: 1_000 });
-    b = await startTestApp(redisServer.url, { messageRateLimit: 1_000 });
+    cluster = await ChatCluster.start({ config: { messageRateLimit: 1_000 } });
+    [a, b] = cluster.instances;
   });
 
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.close();
-    await Promise.all([a.app.close(), b.app.close()]);
-    await redis.quit();
-    await redisServer.stop();
-  });
-
-  async function connect(instance: { app: INestApplication; url: string }, userId: number) {
-    const client = await connectClient(instance.url, await sessionFor(instance.app, userId));
-    clients.push(client);
-
-    return client;
-  }
+  afterEach(() => cluster.close());
 
   function send(client: ChatClient, roomId: string, text: string, id = clientMessageId()) {
     return requestOk(client, 'message:send', { roomId, text, clientMessageId: id });
@@ -57,12 +40,12 @@ describe('Real-time delivery', () => {
   }
 
   it('should deliver a message from one instance exactly once to a member on another, and to no one else', async () => {
-    const pablo = await connect(a, PABLO);
-    const joe = await connect(b, JOE);
+    const pablo = await cluster.connect(a, PABLO);
+    const joe = await cluster.connect(b, JOE);
     // A tab on the sender's instance: it must not get the bus echo as well as the local emit.
-    const joeOnA = await connect(a, JOE);
-    const maryOnA = await connect(a, MARY);
-    const maryOnB = await connect(b, MARY);
+    const joeOnA = await cluster.connect(a, JOE);
+    const maryOnA = await cluster.connect(a, MARY);
+    const maryOnB = await cluster.connect(b, MARY);
     const joeSaw = record(joe, 'message:new');
     const joeOnASaw = record(joeOnA, 'message:new');
     const marySaw = [maryOnA, maryOnB].map((client) => record(client, 'message:new'));
@@ -86,7 +69,7 @@ describe('Real-time delivery', () => {
   });
 
   it('should give a client that reconnects to the other instance exactly the 50 messages it missed, in order', async () => {
-    const pablo = await connect(a, PABLO);
+    const pablo = await cluster.connect(a, PABLO);
     const joeToken = await sessionFor(a.app, JOE);
     const joeBefore = await connectClient(a.url, joeToken);
     const lastSeen = await send(pablo, PABLO_AND_JOE, 'before the gap');
@@ -96,8 +79,7 @@ describe('Real-time delivery', () => {
     for (let index = 0; index < 50; index++) {
       missed.push(await send(pablo, PABLO_AND_JOE, `missed ${index}`));
     }
-    const joeAfter = await connectClient(b.url, joeToken);
-    clients.push(joeAfter);
+    const joeAfter = await cluster.connectWithToken(b.url, joeToken);
     const result = await requestOk(joeAfter, 'resume', {
       rooms: { [PABLO_AND_JOE]: lastSeen.id as number },
     });
@@ -106,12 +88,12 @@ describe('Real-time delivery', () => {
   });
 
   it('should ask for a reload when a room missed too much or the cursor is unknown', async () => {
-    const pablo = await connect(a, PABLO);
+    const pablo = await cluster.connect(a, PABLO);
     const first = await send(pablo, PABLO_AND_JOE, 'first');
     for (let index = 0; index <= RESUME_MAX_MESSAGES; index++) {
       await send(pablo, PABLO_AND_JOE, `flood ${index}`, `flood-${index}-${Date.now()}`);
     }
-    const joe = await connect(b, JOE);
+    const joe = await cluster.connect(b, JOE);
 
     const result = await requestOk(joe, 'resume', {
       rooms: { [PABLO_AND_JOE]: first.id as number, '0': 999_999, '3:4': 1 },
@@ -121,11 +103,11 @@ describe('Real-time delivery', () => {
   });
 
   it('should store and deliver one message when the same client message id reaches both instances', async () => {
-    const pablosFirstTab = await connect(a, PABLO);
-    const pablosSecondTab = await connect(b, PABLO);
-    const joe = await connect(b, JOE);
+    const pablosFirstTab = await cluster.connect(a, PABLO);
+    const pablosSecondTab = await cluster.connect(b, PABLO);
+    const joe = await cluster.connect(b, JOE);
     const joeSaw = record(joe, 'message:new');
-    const countBefore = await redis.zcard(`room:${PABLO_AND_JOE}`);
+    const countBefore = await cluster.redis.zcard(`room:${PABLO_AND_JOE}`);
     const retried = clientMessageId();
 
     const original = await send(pablosFirstTab, PABLO_AND_JOE, 'only once', retried);
@@ -135,7 +117,7 @@ describe('Real-time delivery', () => {
     await markerArrived;
 
     expect(retry).toEqual(original);
-    expect(await redis.zcard(`room:${PABLO_AND_JOE}`)).toBe(countBefore + 2);
+    expect(await cluster.redis.zcard(`room:${PABLO_AND_JOE}`)).toBe(countBefore + 2);
     expect(joeSaw.map((message) => message.message)).toEqual(['only once', 'marker']);
   });
 });

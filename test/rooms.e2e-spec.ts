@@ -1,13 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import request from 'supertest';
-import { DomainEvents, type DomainEventMap } from '../src/events/domain-events.js';
 import { MessagesRepository } from '../src/modules/messaging/messages.repository.js';
 import { ReadMarkersRepository } from '../src/modules/messaging/read-markers.repository.js';
 import type { ChannelListing, MessagePage, RoomSummary } from '../src/shared/chat-events.js';
 import { TestRedisServer } from './support/redis-server.js';
 import { signIn, signUp, type TestSession } from './support/session-client.js';
-import { startTestApp } from './support/test-app.js';
+import { collectEvents, startTestApp } from './support/test-app.js';
 
 describe('Rooms API', () => {
   let redisServer: TestRedisServer;
@@ -38,16 +37,6 @@ describe('Rooms API', () => {
       get: (path: string) => auth(request(url).get(path)),
       post: (path: string) => auth(request(url).post(path)),
     };
-  }
-
-  function collect<K extends keyof DomainEventMap>(name: K): DomainEventMap[K][] {
-    const seen: DomainEventMap[K][] = [];
-    app
-      .get(DomainEvents)
-      .on(name)
-      .subscribe((payload) => seen.push(payload));
-
-    return seen;
   }
 
   it("should refuse user 3 the history of 1:2 and joining it, and show Pablo's", async () => {
@@ -108,7 +97,7 @@ describe('Rooms API', () => {
 
   it('should open a private room idempotently from either side and list it for both', async () => {
     const ada = await signUp(url, 'Ada', 'long enough');
-    const added = collect('room.member-added');
+    const added = collectEvents(app, 'room.member-added');
 
     const first = await as(ada).post('/api/rooms/private').send({ userId: 1 }).expect(200);
     const again = await as(pablo)

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { createApp } from '../../src/bootstrap.js';
 import { loadConfig, type RuntimeConfig } from '../../src/config/app-config.js';
+import { DomainEvents, type DomainEventMap } from '../../src/events/domain-events.js';
 
 /** One secret for every instance of a test, as several hosts would share SESSION_SECRET. */
 export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-0123456789';
@@ -30,4 +31,18 @@ export async function startTestApp(
   await app.listen(0, '127.0.0.1');
 
   return { app, url: await app.getUrl() };
+}
+
+/** Records every payload of one domain event the app publishes from now on. */
+export function collectEvents<K extends keyof DomainEventMap>(
+  app: INestApplication,
+  name: K,
+): DomainEventMap[K][] {
+  const seen: DomainEventMap[K][] = [];
+  app
+    .get(DomainEvents)
+    .on(name)
+    .subscribe((payload) => seen.push(payload));
+
+  return seen;
 }
