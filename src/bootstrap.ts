@@ -67,6 +67,7 @@ export async function createApp(config: RuntimeConfig): Promise<INestApplication
     bodyParser: false,
   });
 
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.setGlobalPrefix('api');
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(cookieParser());

@@ -264,6 +264,26 @@ describe('Auth API', () => {
     expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
   });
 
+  it('should take the client address from a trusted proxy, and only then', async () => {
+    const { app, url: proxiedUrl } = await startTestApp(redisServer.url, { trustProxy: 1 });
+    apps.push(app);
+    const from = (address: string, username: string) =>
+      failSignIn(proxiedUrl, username).set('X-Forwarded-For', address);
+
+    for (let attempt = 0; attempt < MAX_FAILED_SIGN_INS_PER_ADDRESS; attempt++) {
+      await from('203.0.113.7', `guess${attempt}`).expect(401);
+    }
+
+    await from('203.0.113.7', 'another').expect(429);
+    await from('198.51.100.4', 'another').expect(401);
+
+    // Without TRUST_PROXY the header is ignored: changing it does not escape the limit.
+    for (let attempt = 0; attempt < MAX_FAILED_SIGN_INS_PER_ADDRESS; attempt++) {
+      await failSignIn(url, `spoof${attempt}`).set('X-Forwarded-For', `192.0.2.${attempt}`);
+    }
+    await failSignIn(url, 'spoofed').set('X-Forwarded-For', '192.0.2.200').expect(429);
+  });
+
   it('should list the demo users for quick sign-in, and none when they are absent', async () => {
     await request(url)
       .get('/api/auth/demo-users')

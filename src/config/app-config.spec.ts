@@ -26,6 +26,7 @@ describe(loadConfig.name, () => {
       LOG_LEVEL: 'debug',
       COOKIE_SECURE: 'true',
       SEED_DEMO_DATA: 'false',
+      TRUST_PROXY: 'loopback, 10.0.0.0/8',
     });
 
     expect(config).toMatchObject({
@@ -36,8 +37,10 @@ describe(loadConfig.name, () => {
       dataDir: '/var/lib/chat',
       cookieSecure: true,
       seedDemoData: false,
+      trustProxy: 'loopback,10.0.0.0/8',
     });
     expect(config.logLevels).toContain('debug');
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
   });
 
   it.each([
@@ -49,6 +52,9 @@ describe(loadConfig.name, () => {
     ['ALLOWED_ORIGINS', 'chat.example.com'],
     ['LOG_LEVEL', 'loud'],
     ['COOKIE_SECURE', 'yes please'],
+    ['TRUST_PROXY', 'everyone'],
+    ['PRESENCE_TTL_MS', '10'],
+    ['MESSAGE_RATE_LIMIT', '0'],
   ])('should name %s when it is "%s"', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(
       new RegExp(`^Invalid configuration:[\\s\\S]*${name}`),

@@ -23,6 +23,11 @@ export interface AppConfig {
   presenceTtlMs: number;
   /** Most messages one user may send per 10 seconds, over all instances. */
   messageRateLimit: number;
+  /**
+   * Express's `trust proxy` setting: which reverse proxies may name the client address in
+   * X-Forwarded-For. `undefined` trusts none, so the socket's peer address is the client.
+   */
+  trustProxy: number | string | undefined;
 }
 
 /** The configuration once start-up has settled what the environment left open. */
@@ -103,6 +108,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
   }
 
+  const trustProxy = parseTrustProxy(read('TRUST_PROXY'), problems);
+
   const logLevel = read('LOG_LEVEL') ?? 'log';
   const levelIndex = LOG_LEVEL_ORDER.indexOf(logLevel as LogLevel);
   if (levelIndex < 0) {
@@ -121,11 +128,34 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seedDemoData: boolean('SEED_DEMO_DATA', true),
     presenceTtlMs: integer('PRESENCE_TTL_MS', 15_000, 1_000, 300_000),
     messageRateLimit: integer('MESSAGE_RATE_LIMIT', 20, 1, 10_000),
+    trustProxy,
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
 
   return config;
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** A hop count, or a list of proxy addresses, subnets and Express's names for address ranges. */
+function parseTrustProxy(raw: string | undefined, problems: string[]): number | string | undefined {
+  if (raw === undefined) return undefined;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const valid = entries.every(
+    (entry) => PROXY_NAMES.includes(entry) || /^[0-9A-Fa-f:.]+(\/\d{1,3})?$/.test(entry),
+  );
+  if (!valid) {
+    problems.push(
+      `TRUST_PROXY must be a hop count, or addresses, subnets, ${PROXY_NAMES.join(', ')}; got "${raw}"`,
+    );
+
+    return undefined;
+  }
+
+  return entries.join(',');
 }
 
 function isRedisUrl(value: string): boolean {

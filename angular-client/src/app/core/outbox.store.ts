@@ -130,12 +130,28 @@ export class OutboxStore {
     );
   }
 
+  /**
+   * Saves the queue without overwriting what other tabs of the same user saved: their entries
+   * stay, except those this tab has just removed. A tab that closed while offline thus leaves its
+   * messages for the next tab that opens. Two tabs sending the same entry is harmless, because
+   * the server stores one message per clientMessageId.
+   */
   private update(change: (entries: OutboxEntry[]) => OutboxEntry[]): void {
+    const before = this.queue();
     this.queue.update(change);
     if (!this.storageKey) return;
 
+    const after = this.queue();
+    const kept = new Set(after.map((entry) => entry.clientMessageId));
+    const removed = new Set(
+      before.map((entry) => entry.clientMessageId).filter((id) => !kept.has(id)),
+    );
+    const fromOtherTabs = readStored(this.storageKey).filter(
+      (entry) => !kept.has(entry.clientMessageId) && !removed.has(entry.clientMessageId),
+    );
+
     try {
-      localStorage.setItem(this.storageKey, JSON.stringify(this.queue()));
+      localStorage.setItem(this.storageKey, JSON.stringify([...after, ...fromOtherTabs]));
     } catch (error: unknown) {
       // Private browsing or a full quota: the outbox still works for this tab.
       console.warn('The outbox could not be saved', error);
