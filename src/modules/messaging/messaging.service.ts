@@ -58,7 +58,11 @@ export class MessagingService {
     if (!created) return message;
 
     await this.bus.broadcast({ type: 'message', data: message }, actor.socketId);
-    if (message.id !== undefined) await this.markRead(actor.userId, request.roomId, message.id);
+    // The sender has read their own message; it was the room's newest a moment ago, so the
+    // membership and bounds checks of markRead are already settled.
+    if (message.id !== undefined) {
+      await this.recordRead(actor.userId, request.roomId, message.id, message.id);
+    }
 
     return message;
   }
@@ -106,6 +110,15 @@ export class MessagingService {
       throw new ChatException('not_found', `Room ${roomId} has no message ${messageId}`);
     }
 
+    return this.recordRead(userId, roomId, messageId, lastMessageId);
+  }
+
+  private async recordRead(
+    userId: number,
+    roomId: string,
+    messageId: number,
+    lastMessageId: number,
+  ): Promise<ReadState> {
     const lastReadId = await this.readMarkers.markRead(userId, roomId, messageId);
     const state = { roomId, lastReadId, unread: Math.max(0, lastMessageId - lastReadId) };
     await this.bus.broadcast({ type: 'read.state', data: { userId, ...state } });
