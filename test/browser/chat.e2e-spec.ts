@@ -73,6 +73,8 @@ describe('Web client', () => {
     await page.getByRole('alert').getByText('Wrong username or password').waitFor();
 
     await page.getByRole('link', { name: 'Create an account' }).click();
+    // Both pages have the same fields: wait for the sign-up page before typing into them.
+    await page.getByRole('heading', { name: 'Create an account' }).waitFor();
     await page.getByLabel('Username').fill('pablo');
     await page.getByLabel('Password').fill('short');
     await page.getByRole('button', { name: 'Create account' }).click();
