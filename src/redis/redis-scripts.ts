@@ -109,7 +109,8 @@ return current
 `;
 
 /**
- * Finds the member of a room's message with a given id, through the id's score in the index.
+ * Finds the member of a room's message with a given id, through the id's score in the index,
+ * and checks its author.
  * Shared by the edit and delete scripts (prepended to each).
  */
 const FIND_MESSAGE_MEMBER = `
@@ -126,6 +127,18 @@ local function findMember(roomKey, indexKey, id)
   end
   return nil, nil
 end
+
+-- The member of message id when userId wrote it; otherwise a status: 0 none, -1 not theirs.
+local function findOwnMember(roomKey, indexKey, id, userId)
+  local member, decoded, score = findMember(roomKey, indexKey, id)
+  if not member then
+    return 0
+  end
+  if tostring(decoded.from) ~= userId then
+    return -1
+  end
+  return 1, member, decoded, score
+end
 `;
 
 /**
@@ -136,12 +149,9 @@ end
  * editor's own.
  */
 const EDIT_MESSAGE = `${FIND_MESSAGE_MEMBER}
-local member, decoded, score = findMember(KEYS[1], KEYS[2], ARGV[1])
-if not member then
-  return {0, ''}
-end
-if tostring(decoded.from) ~= ARGV[2] then
-  return {-1, ''}
+local status, member, decoded, score = findOwnMember(KEYS[1], KEYS[2], ARGV[1], ARGV[2])
+if status ~= 1 then
+  return {status, ''}
 end
 local now = redis.call('TIME')
 decoded.message = ARGV[3]
@@ -160,12 +170,9 @@ return {1, edited}
  * Returns {1, member}, {0, ''} when there is no such message, {-1, ''} when it is not theirs.
  */
 const DELETE_MESSAGE = `${FIND_MESSAGE_MEMBER}
-local member, decoded = findMember(KEYS[1], KEYS[2], ARGV[1])
-if not member then
-  return {0, ''}
-end
-if tostring(decoded.from) ~= ARGV[2] then
-  return {-1, ''}
+local status, member = findOwnMember(KEYS[1], KEYS[2], ARGV[1], ARGV[2])
+if status ~= 1 then
+  return {status, ''}
 end
 redis.call('ZREM', KEYS[1], member)
 return {1, member}
